@@ -1,0 +1,57 @@
+/*
+ * sys/spinlock.h: ranked spinlocks.
+ *
+ * A spinlock is held with local interrupts disabled (inside a critical
+ * section, see thread2.h), so an interrupt handler on the same CPU can
+ * never spin on a lock its own CPU holds.  Holders must not sleep.
+ *
+ * Every spinlock has a name and a rank.  Locks must be taken in strictly
+ * increasing rank order; under INVARIANTS spin_lock() checks the CPU's
+ * stack of held locks and panics on a reversal, naming both locks (the
+ * idea of WITNESS, reduced to a rank comparison).  Equal ranks are a
+ * reversal too: two locks of one class are never held together.
+ *
+ * Rank table (outer first).  A new lock class takes a rank here.
+ */
+#ifndef _SYS_SPINLOCK_H_
+#define _SYS_SPINLOCK_H_
+
+#include <sys/types.h>
+
+#define SPINRANK_TEST_OUTER	10	/* ktest lock-order cases */
+#define SPINRANK_TEST_INNER	11
+#define SPINRANK_SOQ		20	/* listening socket accept queues */
+#define SPINRANK_SOCKBUF	30	/* socket buffers */
+#define SPINRANK_LOCKMGR	35	/* sleep-lock interlock */
+#define SPINRANK_PORT		40	/* message ports */
+#define SPINRANK_MEMLIST	45	/* the objcache list, over cache locks */
+#define SPINRANK_MEM		50	/* kmalloc, objcache, page allocator */
+#define SPINRANK_CALLOUT	60	/* per-CPU callout lists */
+#define SPINRANK_SLEEPQ		70	/* tsleep/wakeup hash buckets */
+#define SPINRANK_RUNQ		80	/* per-CPU run queues */
+#define SPINRANK_IPIQ		90	/* per-CPU IPI call queues */
+#define SPINRANK_CONS		100	/* console output */
+
+struct spinlock {
+	volatile u_int	sl_lock;	/* 0 free, 1 held */
+	int		sl_rank;	/* [I] */
+	const char	*sl_name;	/* [I] */
+	int		sl_cpu;		/* holder's CPU (debug), -1 if free */
+	const void	*sl_pc;		/* where it was taken (debug) */
+};
+
+#define SPINLOCK_INITIALIZER(name, rank) { 0, (rank), (name), -1, NULL }
+
+void	spin_init(struct spinlock *sl, const char *name, int rank);
+void	spin_lock(struct spinlock *sl);
+int	spin_trylock(struct spinlock *sl);
+void	spin_unlock(struct spinlock *sl);
+int	spin_held(const struct spinlock *sl);	/* by this CPU */
+
+#define SPIN_LOCK_ASSERT(sl)	KASSERT(spin_held(sl),			\
+	("spinlock %s not held", (sl)->sl_name))
+
+/* Called by panic(): stop checking and let the console lock be taken. */
+extern volatile int spin_panicking;
+
+#endif /* !_SYS_SPINLOCK_H_ */

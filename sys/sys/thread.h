@@ -1,0 +1,98 @@
+/*
+ * sys/thread.h: LWKT kernel threads (after DragonFly).
+ *
+ * A thread is bound to one CPU (td_gd) for life and is scheduled only by
+ * that CPU; other CPUs make it runnable through lwkt_schedule(), which
+ * takes the target CPU's run-queue lock and kicks the CPU with an IPI.
+ * The kernel is not preemptive: a kernel thread runs until it blocks,
+ * yields or exits (interrupts run on its stack and return to it).
+ * See the theory statement at the top of sys/kern/lwkt_thread.c.
+ *
+ * Ownership key: [I] immutable after creation, [r] the run-queue lock of
+ * td_gd, [q] the sleep-queue bucket lock, [c] only the thread itself,
+ * [a] atomic.  Kernel-only inlines (critical sections) are in thread2.h.
+ */
+#ifndef _SYS_THREAD_H_
+#define _SYS_THREAD_H_
+
+#include <sys/types.h>
+#include <sys/queue.h>
+#include <sys/callout.h>
+#include <sys/msgport.h>
+
+struct globaldata;
+
+struct thread {
+	TAILQ_ENTRY(thread) td_runq;	/* [r] on gd_runq */
+	TAILQ_ENTRY(thread) td_sleepq;	/* [q] on a sleep-queue bucket */
+	LIST_ENTRY(thread) td_allq;	/* [alltd lock] every thread */
+	struct globaldata *td_gd;	/* [I] the CPU it runs on */
+	void		*td_sp;		/* [r] saved stack while switched out */
+	char		*td_kstack;	/* [I] */
+	size_t		td_kstack_size;	/* [I] */
+	volatile int	td_state;	/* [r] TDS_* */
+	volatile u_int	td_flags;	/* [a] TDF_* */
+	int		td_pri;		/* [I] TDPRI_*, higher runs first */
+	int		td_critcount;	/* [c] critical section depth */
+	uint64_t	td_crit_rflags;	/* [c] rflags at outermost crit_enter */
+	const volatile void *td_wchan;	/* [q] sleep channel */
+	const char	*td_wmesg;	/* [q] why it sleeps */
+	int		td_slpres;	/* [q] 0, EWOULDBLOCK (timeout), EINTR */
+	struct callout	td_slpcallout;	/* [c] tsleep timeout */
+	struct lwkt_port td_msgport;	/* the thread's own port */
+	void		(*td_func)(void *); /* [I] start function */
+	void		*td_arg;	/* [I] */
+	uint64_t	td_id;		/* [I] */
+	int		td_nest_sleep;	/* [c] may sleep despite TDF_NOSLEEP */
+	void		*td_proc;	/* [I] owning process (user space) */
+	char		td_comm[24];	/* [I] name */
+};
+
+/* td_state */
+#define TDS_NEW		0	/* created, not yet scheduled */
+#define TDS_RUNQ	1	/* on gd_runq */
+#define TDS_RUNNING	2	/* gd_curthread */
+#define TDS_SLEEP	3	/* switched out, waiting for lwkt_schedule */
+#define TDS_DEAD	4	/* exited, to be freed */
+
+/* td_flags */
+#define TDF_SLEEPING	0x0001	/* committed to sleep; lwkt_schedule clears */
+#define TDF_NETISR	0x0002	/* a netisr thread */
+#define TDF_NOSLEEP	0x0004	/* asserting: this thread never sleeps */
+#define TDF_IDLE	0x0008	/* the CPU's idle thread */
+#define TDF_TIMEOUT	0x0010	/* tsleep timed out */
+#define TDF_SYSTHREAD	0x0020	/* permanent kernel thread */
+
+/* td_pri */
+#define TDPRI_IDLE	0
+#define TDPRI_USER	10
+#define TDPRI_KERN	20
+#define TDPRI_NETISR	30
+#define TDPRI_SOFTCLOCK	40
+
+int	lwkt_create(void (*func)(void *), void *arg, struct thread **tdp,
+	    int cpu, int pri, const char *fmt, ...) __printflike(6, 7);
+void	lwkt_exit(void) __dead2;
+void	lwkt_schedule(struct thread *td);	/* make runnable */
+void	lwkt_yield(void);
+void	lwkt_switch_sleep(void);	/* switch out if TDF_SLEEPING held */
+int	lwkt_nthreads(void);
+
+/* Sleep and wakeup (sys/kern/kern_synch.c). */
+struct spinlock;
+#define PCATCH		0x0100	/* a signal may interrupt the sleep */
+int	tsleep(const volatile void *chan, int flags, const char *wmesg,
+	    int timo);
+int	ssleep(const volatile void *chan, struct spinlock *interlock,
+	    int flags, const char *wmesg, int timo);
+void	wakeup(const volatile void *chan);
+void	wakeup_one(const volatile void *chan);
+void	sleepq_init(void);
+
+/* The tsleep assertion: netisr threads (TDF_NOSLEEP) must never sleep. */
+#define ASSERT_MAY_SLEEP()						\
+	KASSERT(!(curthread->td_flags & TDF_NOSLEEP) ||			\
+	    curthread->td_nest_sleep > 0,				\
+	    ("thread %s may not sleep", curthread->td_comm))
+
+#endif /* !_SYS_THREAD_H_ */
