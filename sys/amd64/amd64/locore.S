@@ -140,6 +140,7 @@ pvh_start_info_pa:
 	.globl	boot_pml4
 boot_pml4:	.space	4096
 boot_pdpt_low:	.space	4096
+	.globl	boot_pdpt_dmap
 boot_pdpt_dmap:	.space	4096
 boot_pdpt_high:	.space	4096
 	.globl	boot_pd

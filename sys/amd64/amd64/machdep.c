@@ -79,6 +79,8 @@ struct desc_ptr {
 #define NGDT	(GSEL_TSS / 8 + 2 * MAXCPU)
 
 char		kernel_cmdline[512];
+unsigned long	dmap_max_phys = 4UL << 30;	/* locore.S maps 0..4 GiB */
+extern uint64_t	boot_pdpt_dmap[512];
 uint64_t	acpi_rsdp_pa;
 static uint64_t	gdt[NGDT] __aligned(16);
 static struct gate idt[256] __aligned(16);
@@ -214,11 +216,37 @@ phys_add(uint64_t start, uint64_t end)
 	}
 }
 
+/*
+ * Extend the direct map past the 4 GiB locore.S mapped, with 1 GiB pages,
+ * so that all RAM up to `top` is reachable through PHYS_TO_DMAP.
+ */
+static void
+dmap_extend(uint64_t top)
+{
+	uint32_t r[4];
+	uint64_t gb = howmany(top, 1UL << 30);
+
+	if (gb <= 4)
+		return;
+	cpuid(0x80000001, 0, r);
+	if ((r[3] & (1u << 26)) == 0) {
+		kprintf("pmap: no 1 GiB pages; RAM above 4 GiB is not used\n");
+		return;
+	}
+	if (gb > 512)
+		gb = 512;
+	for (uint64_t i = 4; i < gb; i++)
+		boot_pdpt_dmap[i] = (i << 30) | 0x83;	/* P | RW | PS */
+	load_cr3(rcr3());
+	dmap_max_phys = gb << 30;
+}
+
 static void
 parse_start_info(uint32_t pa)
 {
 	struct hvm_start_info *si = PHYS_TO_DMAP(pa);
 	struct hvm_memmap_entry *mm;
+	uint64_t top = 0;
 
 	VERIFY(si->magic == HVM_START_MAGIC);
 	if (si->cmdline_paddr != 0)
@@ -228,6 +256,10 @@ parse_start_info(uint32_t pa)
 	if (si->version < 1 || si->memmap_paddr == 0)
 		panic("boot: no memory map in the PVH start info");
 	mm = PHYS_TO_DMAP(si->memmap_paddr);
+	for (uint32_t i = 0; i < si->memmap_entries; i++)
+		if (mm[i].type == HVM_MEMMAP_RAM)
+			top = MAX(top, mm[i].addr + mm[i].size);
+	dmap_extend(top);
 	for (uint32_t i = 0; i < si->memmap_entries; i++) {
 		if (mm[i].type != HVM_MEMMAP_RAM)
 			continue;

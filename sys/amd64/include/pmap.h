@@ -13,6 +13,13 @@
 #define PHYS_TO_DMAP(pa)	((void *)((uint64_t)(pa) + DMAP_BASE))
 #define DMAP_TO_PHYS(va)	((uint64_t)(va) - DMAP_BASE)
 #define KVTOP(va)		((uint64_t)(va) - KERNBASE)
-#define DMAP_MAX_PHYS		(4UL << 30)	/* mapped by locore.S */
+#ifndef __ASSEMBLY__
+/*
+ * End of the direct map: locore.S maps the first 4 GiB; machdep.c extends
+ * the map with 1 GiB pages to cover all RAM the boot loader reports.
+ */
+extern unsigned long dmap_max_phys;		/* [I] */
+#define DMAP_MAX_PHYS		dmap_max_phys
+#endif
 
 #endif
