@@ -23,6 +23,7 @@
 #define SPINRANK_SOQ		20	/* listening socket accept queues */
 #define SPINRANK_SOCKBUF	30	/* socket buffers */
 #define SPINRANK_LOCKMGR	35	/* sleep-lock interlock */
+#define SPINRANK_PROC		38	/* process p_spin */
 #define SPINRANK_PORT		40	/* message ports */
 #define SPINRANK_MEMLIST	45	/* the objcache list, over cache locks */
 #define SPINRANK_MEM		50	/* kmalloc, objcache, page allocator */

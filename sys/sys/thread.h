@@ -21,6 +21,17 @@
 #include <sys/msgport.h>
 
 struct globaldata;
+struct proc;
+struct trapframe;
+struct savefpu;
+
+/* FreeBSD's signal set: 128 signals. */
+#ifndef _SIGSET_T_DECLARED
+#define _SIGSET_T_DECLARED
+typedef struct __sigset {
+	uint32_t	__bits[4];
+} sigset_t;
+#endif
 
 struct thread {
 	TAILQ_ENTRY(thread) td_runq;	/* [r] on gd_runq */
@@ -44,9 +55,29 @@ struct thread {
 	void		*td_arg;	/* [I] */
 	uint64_t	td_id;		/* [I] */
 	int		td_nest_sleep;	/* [c] may sleep despite TDF_NOSLEEP */
-	void		*td_proc;	/* [I] owning process (user space) */
 	char		td_comm[24];	/* [I] name */
+
+	/*
+	 * User threads (td_proc != NULL).  [p] is the process's p_spin.
+	 */
+	struct proc	*td_proc;	/* [I] owning process, NULL: kernel */
+	struct trapframe *td_frame;	/* [c] user registers at kernel entry */
+	void		*td_onfault;	/* [c] copyin/copyout recovery point */
+	uint64_t	td_retval[2];	/* [c] system call results */
+	int		td_tid;		/* [I] user-visible id (>= 100000) */
+	int		td_pflags;	/* [c] TDP_* */
+	sigset_t	td_sigmask;	/* [p] blocked signals */
+	sigset_t	td_siglist;	/* [p] signals pending for this thread */
+	TAILQ_ENTRY(thread) td_plist;	/* [p] on p_threads */
+	struct savefpu	*td_fpu;	/* [c] FPU/SSE state while in kernel */
+	uint64_t	td_fsbase;	/* [c] user %fs base (TLS) */
+	uint64_t	td_gsbase;	/* [c] user %gs base */
+	void		*td_sel;	/* [c] select/poll records (sys_generic.c) */
 };
+
+/* td_pflags: owned by the thread itself. */
+#define TDP_INSYSCALL	0x0001	/* inside a system call */
+#define TDP_OLDMASK	0x0002	/* restore td_oldsigmask after a handler */
 
 /* td_state */
 #define TDS_NEW		0	/* created, not yet scheduled */
@@ -62,6 +93,8 @@ struct thread {
 #define TDF_IDLE	0x0008	/* the CPU's idle thread */
 #define TDF_TIMEOUT	0x0010	/* tsleep timed out */
 #define TDF_SYSTHREAD	0x0020	/* permanent kernel thread */
+#define TDF_SINTR	0x0040	/* sleeping interruptibly (PCATCH) */
+#define TDF_ASTPENDING	0x0080	/* check signals/resched before user return */
 
 /* td_pri */
 #define TDPRI_IDLE	0
