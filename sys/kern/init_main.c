@@ -63,6 +63,8 @@ mi_startup(void)
 	    boot_tsc * 1000000 / tsc_freq);
 	kprintf("memory: %lu MiB reported, %lu pages free\n",
 	    physmem_total >> 20, vm_page_free_count());
+	if (initrd_size != 0)
+		kprintf("initrd: %lu bytes at %#lx\n", initrd_size, initrd_pa);
 	sleepq_init();
 	ipiq_cpu_init(gd);
 	callout_cpu_init(gd);

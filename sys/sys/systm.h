@@ -65,6 +65,11 @@ long	strtol(const char *s, char **end, int base);
 #define bzero(p, n)		memset((p), 0, (n))
 #define bcopy(s, d, n)		memmove((d), (s), (n))
 
+/* User memory access (amd64/support.S): EFAULT for any bad user pointer. */
+int	copyin(const void *uaddr, void *kaddr, size_t len);
+int	copyout(const void *kaddr, void *uaddr, size_t len);
+int	copyinstr(const void *uaddr, char *kaddr, size_t len, size_t *done);
+
 /* Kernel command line (boot loader supplied), parsed once at boot. */
 const char *kenv_get(const char *name);
 int	kenv_get_int(const char *name, int dflt);

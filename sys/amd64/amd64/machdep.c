@@ -49,6 +49,13 @@ struct hvm_memmap_entry {
 };
 #define HVM_MEMMAP_RAM	1
 
+struct hvm_modlist_entry {
+	uint64_t	paddr;
+	uint64_t	size;
+	uint64_t	cmdline_paddr;
+	uint64_t	reserved;
+};
+
 struct tss {
 	uint32_t	reserved0;
 	uint64_t	rsp0;
@@ -79,6 +86,8 @@ struct desc_ptr {
 #define NGDT	(GSEL_TSS / 8 + 2 * MAXCPU)
 
 char		kernel_cmdline[512];
+vm_paddr_t	initrd_pa;		/* first boot module: the initrd */
+size_t		initrd_size;
 unsigned long	dmap_max_phys = 4UL << 30;	/* locore.S maps 0..4 GiB */
 extern uint64_t	boot_pdpt_dmap[512];
 uint64_t	acpi_rsdp_pa;
@@ -209,6 +218,12 @@ phys_add(uint64_t start, uint64_t end)
 		phys_add(kend, end);
 		return;
 	}
+	if (initrd_size != 0 && start < initrd_pa + initrd_size &&
+	    end > initrd_pa) {
+		phys_add(start, trunc_page(initrd_pa));
+		phys_add(round_page(initrd_pa + initrd_size), end);
+		return;
+	}
 	if (nphys_avail < MAXPHYSRANGES) {
 		phys_avail[nphys_avail].pr_start = start;
 		phys_avail[nphys_avail].pr_end = end;
@@ -253,6 +268,12 @@ parse_start_info(uint32_t pa)
 		strlcpy(kernel_cmdline, PHYS_TO_DMAP(si->cmdline_paddr),
 		    sizeof(kernel_cmdline));
 	acpi_rsdp_pa = si->rsdp_paddr;
+	if (si->nr_modules > 0 && si->modlist_paddr != 0) {
+		struct hvm_modlist_entry *mod = PHYS_TO_DMAP(si->modlist_paddr);
+
+		initrd_pa = mod[0].paddr;
+		initrd_size = mod[0].size;
+	}
 	if (si->version < 1 || si->memmap_paddr == 0)
 		panic("boot: no memory map in the PVH start info");
 	mm = PHYS_TO_DMAP(si->memmap_paddr);

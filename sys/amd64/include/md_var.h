@@ -13,6 +13,8 @@ extern char	kernel_cmdline[512];
 extern uint64_t	tsc_freq;		/* [I] TSC ticks per second */
 extern uint64_t	boot_tsc;		/* [I] TSC at boot */
 
+extern vm_paddr_t initrd_pa;		/* [I] boot module (cpio), 0 if none */
+extern size_t	initrd_size;		/* [I] */
 extern uint64_t	physmem_total;		/* [I] bytes of RAM reported */
 extern uint64_t	acpi_rsdp_pa;		/* [I] from the PVH start info */
 
