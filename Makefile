@@ -5,6 +5,8 @@
 #   make test       build, then run the whole kyua suite (tools/runtests)
 #   make bench      build a non-INVARIANTS kernel and run the benchmarks
 #   make INVARIANTS=0   the same without assertions (for benchmarks)
+#   make user       libc, libatf-c and every user program (mk/user.mk)
+#   make initrd     the boot image obj/initrd.cpio (mk/initrd.mk)
 #
 # Only Debian's gcc and binutils are used; nothing is downloaded.
 
@@ -19,6 +21,12 @@ ifeq ($(INVARIANTS),1)
 # Kernel self-test cases (ktest) live in tests/, mirroring sys/.
 KSRCS	+= $(shell find tests -path '*/ktest/*.c' | sort)
 endif
+# --- System calls (owner: libc engineer; see mk/user.mk) -------------------
+# sys/kern/init_sysent.c is generated from sys/kern/syscalls.master; it is
+# kept in the tree but listed explicitly so the kernel always links it.
+KSRCS	:= $(filter-out sys/kern/init_sysent.c,$(KSRCS)) sys/kern/init_sysent.c
+# ---------------------------------------------------------------------------
+
 KOBJS	:= $(patsubst %.c,$(OBJDIR)/%.o,$(KSRCS)) \
 	   $(patsubst %.S,$(OBJDIR)/%.o,$(KASRCS))
 
@@ -83,3 +91,13 @@ clean:
 	rm -rf $(OBJDIR) obj-bench
 
 -include $(KOBJS:.o=.d)
+
+# --- User space (owner: libc engineer) -------------------------------------
+include mk/user.mk
+all: user
+# ---------------------------------------------------------------------------
+
+# --- Boot image (owner: userland engineer) ---------------------------------
+include mk/initrd.mk
+all: initrd
+# ---------------------------------------------------------------------------

@@ -6,10 +6,12 @@
  * turned into CPU 0's idle thread.  mi_startup() brings up, in order:
  * the TSC clock, sleep queues, kmalloc, the local APIC, the other CPUs
  * (mp_machdep.c), the clock interrupt, a softclock thread per CPU, console
- * input, the netisr threads, and finally the init thread; then CPU 0
- * becomes its idle loop.  The init thread runs self tests or benchmarks
- * when the command line asks (ktest=..., bench=...), and otherwise serves
- * the console (a kernel monitor until user space exists).
+ * input, the netisr threads, the root file system (from the initrd), and
+ * finally the kernel's init thread; then CPU 0 becomes its idle loop.  The
+ * init thread runs self tests or benchmarks when the command line asks
+ * (ktest=..., bench=...); otherwise it starts pid 1, /sbin/init, passing
+ * it the words after a lone "--" on the command line (kern_exec.c), or
+ * falls back to the kernel monitor when the image has no /sbin/init.
  */
 #include <sys/types.h>
 #include <sys/param.h>
@@ -24,6 +26,8 @@
 #include <machine/md_var.h>
 #include <vm/vm_page.h>
 #include <net/netisr2.h>
+#include <sys/proc.h>
+#include <sys/vnode.h>
 
 void	mi_startup(void) __dead2;
 void	lwkt_register_idle_thread(struct globaldata *gd);
@@ -32,14 +36,18 @@ void	ipiq_cpu_init(struct globaldata *gd);
 void	softclock_start(struct globaldata *gd);
 void	lwkt_thread_foreach(void (*fn)(struct thread *, void *), void *arg);
 void	kernel_bench(const char *which);
+void	rtc_init(void);
+void	umtx_init(void);
 
 static void monitor(void) __dead2;
+static const char *init_cmdline_args(void);
 
 static void
 init_thread(void *arg)
 {
 	const char *bench;
 
+	vfs_mountroot();			/* / from the initrd, or empty */
 	ktest_run_from_cmdline();		/* returns only without ktest= */
 	bench = kenv_get("bench");
 	if (bench != NULL) {
@@ -49,7 +57,25 @@ init_thread(void *arg)
 		kernel_bench(which);
 		vm_exit(VMEXIT_SUCCESS);
 	}
-	monitor();
+	if (initrd_size == 0) {
+		kprintf("init: no initrd, so no /sbin/init: kernel monitor\n");
+		monitor();
+	}
+	start_init(init_cmdline_args());
+}
+
+/* The words after a lone "--" on the kernel command line, or NULL. */
+static const char *
+init_cmdline_args(void)
+{
+	const char *p = kernel_cmdline;
+
+	for (; *p != '\0'; p++) {
+		if (p[0] == '-' && p[1] == '-' && (p == kernel_cmdline ||
+		    p[-1] == ' ') && (p[2] == ' ' || p[2] == '\0'))
+			return (p[2] == ' ' ? p + 3 : p + 2);
+	}
+	return (NULL);
 }
 
 void
@@ -71,6 +97,10 @@ mi_startup(void)
 	kmalloc_init();
 	lwkt_register_idle_thread(gd);
 	lapic_init();
+	fpu_init_cpu();
+	syscall_init_cpu();
+	rtc_init();
+	umtx_init();
 	gd->gd_apicid = lapic_id();
 	kprintf("cpu0: up (boot cpu, apic %u)\n", gd->gd_apicid);
 	mp_start_aps();

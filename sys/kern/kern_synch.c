@@ -35,6 +35,7 @@
 #include <sys/thread2.h>
 #include <sys/spinlock.h>
 #include <sys/callout.h>
+#include <sys/signalvar.h>
 #include <machine/atomic.h>
 
 #define SLPQ_SIZE	64
@@ -44,8 +45,7 @@ static struct slpq_bucket {
 	TAILQ_HEAD(, thread) sb_threads;	/* [sb_lock] */
 } slpq[SLPQ_SIZE] __cachealign;
 
-/* Hook for the process layer: nonzero if a signal should end a PCATCH sleep. */
-int	(*sleep_signal_pending)(struct thread *td);
+void	sleep_abort(struct thread *td);
 
 static struct slpq_bucket *
 slpq_bucket(const volatile void *chan)
@@ -85,12 +85,36 @@ endtsleep(void *arg)
 	spin_unlock(&b->sb_lock);
 }
 
+/*
+ * End td's interruptible (PCATCH) sleep with EINTR, if it is in one.
+ * Called by the signal code with the target's p_spin held.
+ */
+void
+sleep_abort(struct thread *td)
+{
+	const volatile void *chan = td->td_wchan;
+	struct slpq_bucket *b;
+
+	if (chan == NULL)
+		return;
+	b = slpq_bucket(chan);
+	spin_lock(&b->sb_lock);
+	if (td->td_wchan == chan && (td->td_flags & TDF_SINTR)) {
+		TAILQ_REMOVE(&b->sb_threads, td, td_sleepq);
+		td->td_wchan = NULL;
+		td->td_slpres = EINTR;
+		lwkt_schedule(td);
+	}
+	spin_unlock(&b->sb_lock);
+}
+
 int
 ssleep(const volatile void *chan, struct spinlock *interlock, int flags,
     const char *wmesg, int timo)
 {
 	struct thread *td = curthread;
 	struct slpq_bucket *b = slpq_bucket(chan);
+	int catch = (flags & PCATCH) && td->td_proc != NULL;
 	int res;
 
 	ASSERT_MAY_SLEEP();
@@ -107,15 +131,30 @@ ssleep(const volatile void *chan, struct spinlock *interlock, int flags,
 	td->td_wmesg = wmesg;
 	td->td_slpres = 0;
 	TAILQ_INSERT_TAIL(&b->sb_threads, td, td_sleepq);
-	atomic_set_int(&td->td_flags, TDF_SLEEPING);
+	atomic_set_int(&td->td_flags, TDF_SLEEPING | (catch ? TDF_SINTR : 0));
 	spin_unlock(&b->sb_lock);
 	if (interlock != NULL)
 		spin_unlock(interlock);
+	/*
+	 * PCATCH: a signal already pending, or posted before we were on the
+	 * queue (the poster then found no sleep to abort), ends the sleep now.
+	 * We look only after queueing and after dropping the interlock, so
+	 * the signal code's locks never nest inside a caller's interlock.
+	 * See the timeline in kern_sig.c.
+	 */
+	if (catch && sig_sleep_check(td) != 0)
+		sleep_abort(td);
 	lwkt_switch_sleep();
+	atomic_clear_int(&td->td_flags, TDF_SINTR);
 	if (timo > 0)
 		callout_stop(&td->td_slpcallout);
 	KASSERT(td->td_wchan == NULL, ("woke up still on channel %s", wmesg));
 	res = td->td_slpres;
+	if (res == EINTR) {
+		res = sig_sleep_check(td);
+		if (res == 0)
+			res = EINTR;
+	}
 	if (interlock != NULL)
 		spin_lock(interlock);
 	return (res);

@@ -109,6 +109,9 @@ lwkt_switch_locked(struct globaldata *gd)
 	ntd->td_state = TDS_RUNNING;
 	gd->gd_curthread = ntd;
 	gd->gd_cnt_switch++;
+	/* User threads: FPU state, page tables, kernel stack in the TSS. */
+	if (td->td_proc != NULL || ntd->td_proc != NULL)
+		cpu_switch_user(td, ntd);
 	cpu_switch_stacks(&td->td_sp, ntd->td_sp);
 	/* Running again as td, on gd (threads never migrate). */
 }
@@ -127,6 +130,8 @@ lwkt_reap(struct globaldata *gd)
 		spin_unlock(&gd->gd_runqlock);
 		if (td == NULL)
 			return;
+		if (td->td_fpu != NULL)
+			kfree(td->td_fpu, M_THREAD);
 		kfree(td->td_kstack, M_THREAD);
 		kfree(td, M_THREAD);
 	}
@@ -252,25 +257,57 @@ lwkt_thread_common_init(struct thread *td, struct globaldata *gd, int pri)
 	spin_unlock(&alltd_lock);
 }
 
-int
-lwkt_create(void (*func)(void *), void *arg, struct thread **tdp, int cpu,
-    int pri, const char *fmt, ...)
+/*
+ * Allocate a thread on `cpu` without making it runnable (the caller
+ * finishes setting it up, then calls lwkt_schedule()).
+ */
+struct thread *
+lwkt_alloc(void (*func)(void *), void *arg, int cpu, int pri,
+    const char *name)
 {
 	struct thread *td;
-	va_list ap;
 
-	KASSERT(cpu >= 0 && cpu < ncpus, ("lwkt_create: bad cpu %d", cpu));
+	KASSERT(cpu >= 0 && cpu < ncpus, ("lwkt_alloc: bad cpu %d", cpu));
 	td = kmalloc(sizeof(*td), M_THREAD, M_WAITOK | M_ZERO);
 	td->td_kstack_size = KSTACK_SIZE;
 	td->td_kstack = kmalloc(KSTACK_SIZE, M_THREAD, M_WAITOK);
 	td->td_func = func;
 	td->td_arg = arg;
 	td->td_state = TDS_NEW;
-	va_start(ap, fmt);
-	kvsnprintf(td->td_comm, sizeof(td->td_comm), fmt, ap);
-	va_end(ap);
+	strlcpy(td->td_comm, name, sizeof(td->td_comm));
 	lwkt_init_stack(td);
 	lwkt_thread_common_init(td, globaldata_find(cpu), pri);
+	return (td);
+}
+
+/* Free a thread from lwkt_alloc() that was never scheduled. */
+void
+lwkt_free_unstarted(struct thread *td)
+{
+	KASSERT(td->td_state == TDS_NEW, ("lwkt_free_unstarted: %s started",
+	    td->td_comm));
+	spin_lock(&alltd_lock);
+	LIST_REMOVE(td, td_allq);
+	nthreads--;
+	spin_unlock(&alltd_lock);
+	if (td->td_fpu != NULL)
+		kfree(td->td_fpu, M_THREAD);
+	kfree(td->td_kstack, M_THREAD);
+	kfree(td, M_THREAD);
+}
+
+int
+lwkt_create(void (*func)(void *), void *arg, struct thread **tdp, int cpu,
+    int pri, const char *fmt, ...)
+{
+	struct thread *td;
+	char name[sizeof(td->td_comm)];
+	va_list ap;
+
+	va_start(ap, fmt);
+	kvsnprintf(name, sizeof(name), fmt, ap);
+	va_end(ap);
+	td = lwkt_alloc(func, arg, cpu, pri, name);
 	if (tdp != NULL)
 		*tdp = td;
 	lwkt_schedule(td);

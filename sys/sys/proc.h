@@ -87,8 +87,35 @@ struct proc {
 #define P_EXEC		0x0002	/* has exec'd */
 #define P_WAITED	0x0004	/* stopped/continued status reported */
 
+LIST_HEAD(proclist, proc);
+extern struct proclist allproc;		/* [proctree_lock] */
 extern struct proc *initproc;
+extern struct spinlock proctree_lock;
 struct proc *pfind(pid_t pid);		/* returns with nothing held */
 int	proc_count(void);
+struct proc *proc_alloc(struct proc *parent, pid_t pid);
+void	proc_free_locked(struct proc *p);
+void	proc_free(struct proc *p);
+void	proc_foreach(void (*fn)(struct proc *, void *), void *arg);
+int	proc_pick_cpu(void);
+int	proc_alloc_tid(void);
+
+/* Threads of a process (kern_thr.c, kern_fork.c). */
+struct thread *proc_thread_alloc(struct proc *p, void (*start)(void *),
+	    const char *name);
+void	proc_thread_start(struct thread *td);
+void	proc_thread_exit(struct thread *td) __dead2;
+int	proc_single_thread(struct thread *td);	/* others exit; EINTR? */
+
+int	fork1(struct thread *td, struct proc **childp);
+void	exit1(struct thread *td, int status) __dead2;
+int	kern_execve(struct thread *td, const char *path, char *const *argv,
+	    char *const *envp);
+void	start_init(const char *args);
+void	proc_init_limits(struct proc *p);
+
+/* wait(2) status words. */
+#define W_EXITCODE(ret, sig)	((ret) << 8 | (sig))
+#define W_STOPCODE(sig)		((sig) << 8 | 0177)
 
 #endif /* !_SYS_PROC_H_ */

@@ -18,19 +18,30 @@
 
 #include <sys/types.h>
 
+#define SPINRANK_SYSCTL		1	/* sysctl tree registration (leaf) */
 #define SPINRANK_TEST_OUTER	10	/* ktest lock-order cases */
 #define SPINRANK_TEST_INNER	11
+#define SPINRANK_FILEDESC	14	/* a process's descriptor table */
 #define SPINRANK_SOQ		20	/* listening socket accept queues */
 #define SPINRANK_SOCKBUF	30	/* socket buffers */
+#define SPINRANK_TTY		31	/* the console terminal */
+#define SPINRANK_PIPE		32	/* a pipe pair */
+#define SPINRANK_VNODE		33	/* a vnode's fields */
 #define SPINRANK_LOCKMGR	35	/* sleep-lock interlock */
+#define SPINRANK_UMTX		36	/* _umtx_op wait buckets */
+#define SPINRANK_PROCTREE	37	/* process tree, pids */
 #define SPINRANK_PROC		38	/* process p_spin */
 #define SPINRANK_PORT		40	/* message ports */
 #define SPINRANK_MEMLIST	45	/* the objcache list, over cache locks */
 #define SPINRANK_MEM		50	/* kmalloc, objcache, page allocator */
+#define SPINRANK_SELPOOL	52	/* selinfo record pools */
+#define SPINRANK_SELTD		53	/* a polling thread's record set */
 #define SPINRANK_CALLOUT	60	/* per-CPU callout lists */
 #define SPINRANK_SLEEPQ		70	/* tsleep/wakeup hash buckets */
 #define SPINRANK_RUNQ		80	/* per-CPU run queues */
 #define SPINRANK_IPIQ		90	/* per-CPU IPI call queues */
+#define SPINRANK_SYSCTLSTR	99	/* sysctl string values (leaf) */
+#define SPINRANK_TTYOUT		99	/* console terminal output (leaf) */
 #define SPINRANK_CONS		100	/* console output */
 
 struct spinlock {

@@ -68,6 +68,7 @@ struct thread {
 	int		td_pflags;	/* [c] TDP_* */
 	sigset_t	td_sigmask;	/* [p] blocked signals */
 	sigset_t	td_siglist;	/* [p] signals pending for this thread */
+	sigset_t	td_oldsigmask;	/* [c] mask to restore (TDP_OLDMASK) */
 	TAILQ_ENTRY(thread) td_plist;	/* [p] on p_threads */
 	struct savefpu	*td_fpu;	/* [c] FPU/SSE state while in kernel */
 	uint64_t	td_fsbase;	/* [c] user %fs base (TLS) */
@@ -105,6 +106,9 @@ struct thread {
 
 int	lwkt_create(void (*func)(void *), void *arg, struct thread **tdp,
 	    int cpu, int pri, const char *fmt, ...) __printflike(6, 7);
+struct thread *lwkt_alloc(void (*func)(void *), void *arg, int cpu, int pri,
+	    const char *name);
+void	lwkt_free_unstarted(struct thread *td);
 void	lwkt_exit(void) __dead2;
 void	lwkt_schedule(struct thread *td);	/* make runnable */
 void	lwkt_yield(void);

@@ -59,6 +59,8 @@ ap_init(void)
 	lwkt_init_idle_thread(gd);
 	gd->gd_apicid = lapic_id();
 	lapic_init_ap();
+	fpu_init_cpu();
+	syscall_init_cpu();
 	atomic_set_int(&smp_started_mask, 1u << gd->gd_cpuid);
 	lapic_timer_start(hz);
 	lwkt_idle_loop();
@@ -75,8 +77,9 @@ mp_start_one(int cpu, uint32_t apicid)
 	callout_cpu_init(gd);
 	ap_boot_gd = gd;
 	*(uint32_t *)mpboot_slot(mpboot_cr3) = (uint32_t)KVTOP(boot_pml4);
+	/* As if called: %rsp is 8 mod 16 at ap_init's first instruction. */
 	*(uint64_t *)mpboot_slot(mpboot_rsp) =
-	    (uint64_t)&ap_stacks[cpu][KSTACK_SIZE];
+	    (uint64_t)&ap_stacks[cpu][KSTACK_SIZE] - 8;
 	*(uint64_t *)mpboot_slot(mpboot_entry) = (uint64_t)ap_init;
 	lapic_startup_ap(apicid, MPBOOT_PA >> 12);
 	deadline = rdtsc() + tsc_freq;

@@ -41,4 +41,36 @@ uint64_t nanouptime(void);		/* ns since boot, TSC based */
 void	clock_init(void);		/* calibrate the TSC */
 void	DELAY(uint64_t usec);
 
+
+/*
+ * User mode (amd64/vm_machdep.c, syscall.S, support.S; see the comment at
+ * the top of vm_machdep.c for the register conventions).
+ */
+struct sigacts_entry;
+struct __sigset;
+void	fpu_init_cpu(void);		/* every CPU, at bring-up */
+void	syscall_init_cpu(void);		/* every CPU, at bring-up */
+void	cpu_thread_alloc(struct thread *td);	/* new user thread */
+void	cpu_switch_user(struct thread *from, struct thread *to);
+void	cpu_fork(struct thread *parent, struct thread *child);
+void	cpu_set_upcall(struct thread *td, void (*entry)(void *), void *arg,
+	    void *stack, size_t stacksize);
+int	cpu_set_user_tls(struct thread *td, void *tls_base);
+void	cpu_exec_setregs(struct thread *td, uint64_t entry, uint64_t stack,
+	    uint64_t ps_strings);
+void	cpu_enter_user(struct thread *td) __dead2;
+int	cpu_sendsig(struct thread *td, int sig, const struct sigacts_entry *sa,
+	    const struct __sigset *oldmask, int code, void *addr);
+void	userret_final(struct thread *td);	/* kern_syscall.c; intr off */
+
+/* Single user words; -1 on a fault (FreeBSD's fetch(9)/store(9)). */
+int	fubyte(volatile const void *base);
+int	subyte(volatile void *base, int byte);
+int	fueword32(volatile const void *base, int32_t *val);
+int	fueword64(volatile const void *base, int64_t *val);
+int	suword32(volatile void *base, int32_t word);
+int	suword64(volatile void *base, int64_t word);
+int	casueword32(volatile uint32_t *base, uint32_t oldval,
+	    uint32_t *oldvalp, uint32_t newval);	/* 0, 1: differed, -1 */
+
 #endif

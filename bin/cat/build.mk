@@ -1,0 +1,3 @@
+# /bin/cat
+PROG	:= cat
+BINDIR	:= /bin

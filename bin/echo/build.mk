@@ -1,0 +1,3 @@
+# /bin/echo
+PROG	:= echo
+BINDIR	:= /bin

@@ -1,0 +1,3 @@
+# /bin/kill
+PROG	:= kill
+BINDIR	:= /bin

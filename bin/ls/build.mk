@@ -1,0 +1,3 @@
+# /bin/ls
+PROG	:= ls
+BINDIR	:= /bin

@@ -1,0 +1,3 @@
+# /bin/ps
+PROG	:= ps
+BINDIR	:= /bin

@@ -1,0 +1,3 @@
+# /bin/sleep
+PROG	:= sleep
+BINDIR	:= /bin

@@ -1,0 +1,2 @@
+/* atf-c/defs.h: everything is in atf-c.h. */
+#include <atf-c.h>

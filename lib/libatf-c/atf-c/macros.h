@@ -1,0 +1,2 @@
+/* atf-c/macros.h: everything is in atf-c.h. */
+#include <atf-c.h>

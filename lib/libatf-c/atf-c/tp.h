@@ -1,0 +1,2 @@
+/* atf-c/tp.h: everything is in atf-c.h. */
+#include <atf-c.h>

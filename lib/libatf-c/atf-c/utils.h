@@ -1,0 +1,2 @@
+/* atf-c/utils.h: everything is in atf-c.h. */
+#include <atf-c.h>

@@ -1,0 +1,4 @@
+/*
+ * fcntl.h (user space).
+ */
+#include <sys/fcntl.h>

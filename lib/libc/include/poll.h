@@ -1,0 +1,4 @@
+/*
+ * poll.h (user space).
+ */
+#include <sys/poll.h>

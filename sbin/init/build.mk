@@ -1,0 +1,3 @@
+# /sbin/init
+PROG	:= init
+BINDIR	:= /sbin

@@ -1,0 +1,3 @@
+# /sbin/poweroff
+PROG	:= poweroff
+BINDIR	:= /sbin

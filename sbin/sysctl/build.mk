@@ -1,0 +1,3 @@
+# /sbin/sysctl
+PROG	:= sysctl
+BINDIR	:= /sbin
