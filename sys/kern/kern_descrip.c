@@ -169,7 +169,7 @@ finit(struct file *fp, u_int flag, short type, void *data,
 void
 fhold(struct file *fp)
 {
-	u_int old = atomic_fetchadd_int(&fp->f_count, 1);
+	u_int old __unused = atomic_fetchadd_int(&fp->f_count, 1);
 
 	KASSERT(old > 0, ("fhold: file %p already freed", fp));
 }
