@@ -413,6 +413,27 @@ sysctl_sbuf_printf(struct sysctl_sbuf *sb, const char *fmt, ...)
 	sb->sb_len += n;
 }
 
+/*
+ * A text report of unknown length: fill() writes it into a buffer that
+ * doubles until the report fits, then it is sent to the caller.
+ */
+int
+sysctl_sbuf_report(struct sysctl_req *req, size_t size,
+    void (*fill)(struct sysctl_sbuf *))
+{
+	struct sysctl_sbuf sb;
+
+	for (;;) {
+		sysctl_sbuf_init(&sb, size);
+		fill(&sb);
+		if (!sb.sb_overflow)
+			break;
+		kfree(sb.sb_buf, M_SYSCTL);
+		size *= 2;
+	}
+	return (sysctl_sbuf_finish(&sb, req));
+}
+
 int
 sysctl_sbuf_finish(struct sysctl_sbuf *sb, struct sysctl_req *req)
 {
@@ -834,23 +855,18 @@ malloc_stats_line(struct malloc_type *type, void *arg)
 	    ms.ms_total, ms.ms_failures);
 }
 
+static void
+malloc_stats_fill(struct sysctl_sbuf *sb)
+{
+	sysctl_sbuf_printf(sb, "%-20s %10s %8s %10s %10s %6s\n",
+	    "TYPE", "INUSE", "COUNT", "HIGHWATER", "TOTAL", "FAIL");
+	malloc_type_foreach(malloc_stats_line, sb);
+}
+
 static int
 sysctl_malloc_stats(SYSCTL_HANDLER_ARGS)
 {
-	struct sysctl_sbuf sb;
-	size_t size = 4096;
-
-	for (;;) {
-		sysctl_sbuf_init(&sb, size);
-		sysctl_sbuf_printf(&sb, "%-20s %10s %8s %10s %10s %6s\n",
-		    "TYPE", "INUSE", "COUNT", "HIGHWATER", "TOTAL", "FAIL");
-		malloc_type_foreach(malloc_stats_line, &sb);
-		if (!sb.sb_overflow)
-			break;
-		kfree(sb.sb_buf, M_SYSCTL);
-		size *= 2;
-	}
-	return (sysctl_sbuf_finish(&sb, req));
+	return (sysctl_sbuf_report(req, 4096, malloc_stats_fill));
 }
 SYSCTL_PROC(_kern, OID_AUTO, malloc_stats, CTLTYPE_STRING | CTLFLAG_RD,
     NULL, 0, sysctl_malloc_stats, "A", "kmalloc statistics by type");
@@ -917,23 +933,18 @@ objcache_stats_line(struct objcache *oc, void *arg)
 	    os.os_cached, os.os_failures);
 }
 
+static void
+objcache_stats_fill(struct sysctl_sbuf *sb)
+{
+	sysctl_sbuf_printf(sb, "%-20s %6s %10s %10s %8s %6s\n",
+	    "CACHE", "SIZE", "INUSE", "TOTAL", "CACHED", "FAIL");
+	objcache_foreach(objcache_stats_line, sb);
+}
+
 static int
 sysctl_objcache_stats(SYSCTL_HANDLER_ARGS)
 {
-	struct sysctl_sbuf sb;
-	size_t size = 4096;
-
-	for (;;) {
-		sysctl_sbuf_init(&sb, size);
-		sysctl_sbuf_printf(&sb, "%-20s %6s %10s %10s %8s %6s\n",
-		    "CACHE", "SIZE", "INUSE", "TOTAL", "CACHED", "FAIL");
-		objcache_foreach(objcache_stats_line, &sb);
-		if (!sb.sb_overflow)
-			break;
-		kfree(sb.sb_buf, M_SYSCTL);
-		size *= 2;
-	}
-	return (sysctl_sbuf_finish(&sb, req));
+	return (sysctl_sbuf_report(req, 4096, objcache_stats_fill));
 }
 SYSCTL_PROC(_vm, OID_AUTO, objcache_stats, CTLTYPE_STRING | CTLFLAG_RD,
     NULL, 0, sysctl_objcache_stats, "A", "Object cache statistics");
@@ -1008,23 +1019,18 @@ threads_line(struct thread *td, void *arg)
 	    td->td_proc != NULL ? td->td_proc->p_pid : -1, td->td_comm);
 }
 
+static void
+threads_fill(struct sysctl_sbuf *sb)
+{
+	sysctl_sbuf_printf(sb, "%6s %3s %3s %-5s %-10s %-6s %s\n",
+	    "TID", "CPU", "PRI", "STATE", "WAIT", "PID", "NAME");
+	lwkt_thread_foreach(threads_line, sb);
+}
+
 static int
 sysctl_threads(SYSCTL_HANDLER_ARGS)
 {
-	struct sysctl_sbuf sb;
-	size_t size = 8192;
-
-	for (;;) {
-		sysctl_sbuf_init(&sb, size);
-		sysctl_sbuf_printf(&sb, "%6s %3s %3s %-5s %-10s %-6s %s\n",
-		    "TID", "CPU", "PRI", "STATE", "WAIT", "PID", "NAME");
-		lwkt_thread_foreach(threads_line, &sb);
-		if (!sb.sb_overflow)
-			break;
-		kfree(sb.sb_buf, M_SYSCTL);
-		size *= 2;
-	}
-	return (sysctl_sbuf_finish(&sb, req));
+	return (sysctl_sbuf_report(req, 8192, threads_fill));
 }
 SYSCTL_PROC(_kern, OID_AUTO, threads, CTLTYPE_STRING | CTLFLAG_RD, NULL, 0,
     sysctl_threads, "A", "Kernel and user threads");

@@ -220,6 +220,8 @@ void	sysctl_sbuf_init(struct sysctl_sbuf *sb, size_t size);
 void	sysctl_sbuf_printf(struct sysctl_sbuf *sb, const char *fmt, ...)
 	    __printflike(2, 3);
 int	sysctl_sbuf_finish(struct sysctl_sbuf *sb, struct sysctl_req *req);
+int	sysctl_sbuf_report(struct sysctl_req *req, size_t size,
+	    void (*fill)(struct sysctl_sbuf *));
 
 #define SYSCTL_DECL(name)						\
 	extern struct sysctl_oid_list sysctl_##name##_children
