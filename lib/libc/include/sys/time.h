@@ -30,29 +30,7 @@ struct bintime {
 #define	ITIMER_VIRTUAL	1
 #define	ITIMER_PROF	2
 
-#ifndef CLOCK_REALTIME
-#define	CLOCK_REALTIME		0
-#define	CLOCK_VIRTUAL		1
-#define	CLOCK_PROF		2
-#define	CLOCK_MONOTONIC		4
-#define	CLOCK_UPTIME		5
-#define	CLOCK_BOOTTIME		CLOCK_UPTIME
-#define	CLOCK_UPTIME_PRECISE	7
-#define	CLOCK_UPTIME_FAST	8
-#define	CLOCK_REALTIME_PRECISE	9
-#define	CLOCK_REALTIME_FAST	10
-#define	CLOCK_MONOTONIC_PRECISE	11
-#define	CLOCK_MONOTONIC_FAST	12
-#define	CLOCK_SECOND		13
-#define	CLOCK_THREAD_CPUTIME_ID	14
-#define	CLOCK_PROCESS_CPUTIME_ID 15
-#define	CLOCK_REALTIME_COARSE	CLOCK_REALTIME_FAST
-#define	CLOCK_MONOTONIC_COARSE	CLOCK_MONOTONIC_FAST
-#endif
-#ifndef TIMER_ABSTIME
-#define	TIMER_RELTIME	0x0
-#define	TIMER_ABSTIME	0x1
-#endif
+#include <sys/_clock_id.h>
 
 #define	timerclear(tvp)		((tvp)->tv_sec = (tvp)->tv_usec = 0)
 #define	timerisset(tvp)		((tvp)->tv_sec || (tvp)->tv_usec)
