@@ -88,8 +88,8 @@ test: all bench-kernel
 bench-kernel:
 	@$(MAKE) --no-print-directory OBJDIR=obj-bench INVARIANTS=0 kernel
 
-bench: bench-kernel
-	tools/bench obj-bench/kernel
+bench: bench-kernel initrd
+	tools/bench obj-bench/kernel $(INITRD)
 
 clean:
 	rm -rf $(OBJDIR) obj-bench

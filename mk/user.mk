@@ -51,7 +51,7 @@ ULDFLAGS	:= -static -nostdlib -no-pie -Wl,-z,max-page-size=4096 \
 		   -Wl,--build-id=none -Wl,-z,noexecstack -Wl,--gc-sections \
 		   -Wl,-Ttext-segment=0x400000
 
-.PHONY: user libc libatf-c syscall-glue errno-check
+.PHONY: user libc libatf-c syscall-glue errno-check socket-check
 
 # ---- System-call glue -----------------------------------------------------
 
@@ -103,7 +103,7 @@ $(LIBC_A): $(LIBC_OBJS)
 	@rm -f $@
 	@$(UAR) rcs $@ $(LIBC_OBJS)
 
-libc: $(LIBC_A) $(CRT1_O) errno-check
+libc: $(LIBC_A) $(CRT1_O) errno-check socket-check
 
 # Every errno value the kernel defines must equal libc's.
 errno-check: $(UOBJ)/errno-check.ok
@@ -115,6 +115,22 @@ $(UOBJ)/errno-check.ok: sys/sys/errno.h lib/libc/include/sys/errno.h
 	    sys/sys/errno.h | sort > $@.kern
 	@if ! comm -13 $@.libc $@.kern | grep . ; then touch $@; else \
 	    echo "errno-check: the kernel values above differ from libc's"; \
+	    exit 1; fi
+
+# Every socket constant the kernel's <sys/socket.h>, <sys/un.h> and
+# <sys/socketvar.h> define with a number must have libc's value (libc may
+# define more).
+SOCKET_HDRS	:= socket.h un.h socketvar.h
+socket-check: $(UOBJ)/socket-check.ok
+$(UOBJ)/socket-check.ok: $(addprefix sys/sys/,$(SOCKET_HDRS)) \
+    $(addprefix lib/libc/include/sys/,$(SOCKET_HDRS))
+	@mkdir -p $(dir $@)
+	@for h in $(SOCKET_HDRS); do awk '/^#define[ \t]+(SOCK|SO|AF|PF|MSG|SCM|SHUT|LOCAL|SS|SBS|SOL)_[A-Z0-9_]+[ \t]+(0x[0-9a-fA-F]+|[0-9]+)/ \
+	    { print $$2, $$3 }' lib/libc/include/sys/$$h; done | sort > $@.libc
+	@for h in $(SOCKET_HDRS); do awk '/^#define[ \t]+(SOCK|SO|AF|PF|MSG|SCM|SHUT|LOCAL|SS|SBS|SOL)_[A-Z0-9_]+[ \t]+(0x[0-9a-fA-F]+|[0-9]+)/ \
+	    { print $$2, $$3 }' sys/sys/$$h; done | sort > $@.kern
+	@if ! comm -13 $@.libc $@.kern | grep . ; then touch $@; else \
+	    echo "socket-check: the kernel values above differ from libc's"; \
 	    exit 1; fi
 
 # ---- libatf-c -------------------------------------------------------------

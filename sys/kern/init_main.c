@@ -14,6 +14,8 @@
  * falls back to the kernel monitor when the image has no /sbin/init.
  */
 #include <sys/types.h>
+#include <sys/domain.h>
+#include <sys/mbuf.h>
 #include <sys/param.h>
 #include <sys/systm.h>
 #include <sys/globaldata.h>
@@ -114,6 +116,8 @@ mi_startup(void)
 		softclock_start(globaldata_find(i));
 	cons_intr_init();
 	netisr_init();
+	mbuf_init();
+	domaininit();			/* AF_UNIX; may start its threads */
 	lwkt_create(init_thread, NULL, NULL, 0, TDPRI_KERN, "init");
 	lwkt_idle_loop();
 }

@@ -39,12 +39,12 @@ struct sysent sysent[SYS_MAXSYSCALL] = {
 	{ 0, (sy_call_t *)sys_getuid, "getuid" },	/* 24 */
 	{ 0, (sy_call_t *)sys_geteuid, "geteuid" },	/* 25 */
 	{ 0, sys_nosys, "ptrace" },	/* 26: UNIMPL */
-	{ 3, sys_nosys, "recvmsg" },	/* 27: UNIMPL */
-	{ 3, sys_nosys, "sendmsg" },	/* 28: UNIMPL */
-	{ 6, sys_nosys, "recvfrom" },	/* 29: UNIMPL */
-	{ 3, sys_nosys, "accept" },	/* 30: UNIMPL */
-	{ 3, sys_nosys, "getpeername" },	/* 31: UNIMPL */
-	{ 3, sys_nosys, "getsockname" },	/* 32: UNIMPL */
+	{ 3, (sy_call_t *)sys_recvmsg, "recvmsg" },	/* 27 */
+	{ 3, (sy_call_t *)sys_sendmsg, "sendmsg" },	/* 28 */
+	{ 6, (sy_call_t *)sys_recvfrom, "recvfrom" },	/* 29 */
+	{ 3, (sy_call_t *)sys_accept, "accept" },	/* 30 */
+	{ 3, (sy_call_t *)sys_getpeername, "getpeername" },	/* 31 */
+	{ 3, (sy_call_t *)sys_getsockname, "getsockname" },	/* 32 */
 	{ 2, (sy_call_t *)sys_access, "access" },	/* 33 */
 	{ 2, sys_nosys, "chflags" },	/* 34: UNIMPL */
 	{ 2, sys_nosys, "fchflags" },	/* 35: UNIMPL */
@@ -109,16 +109,16 @@ struct sysent sysent[SYS_MAXSYSCALL] = {
 	{ 0, sys_nosys, "#94" },	/* 94: RESERVED */
 	{ 1, (sy_call_t *)sys_fsync, "fsync" },	/* 95 */
 	{ 3, sys_nosys, "setpriority" },	/* 96: UNIMPL */
-	{ 3, sys_nosys, "socket" },	/* 97: UNIMPL */
-	{ 3, sys_nosys, "connect" },	/* 98: UNIMPL */
+	{ 3, (sy_call_t *)sys_socket, "socket" },	/* 97 */
+	{ 3, (sy_call_t *)sys_connect, "connect" },	/* 98 */
 	{ 0, sys_nosys, "accept" },	/* 99: OBSOL */
 	{ 2, sys_nosys, "getpriority" },	/* 100: UNIMPL */
 	{ 0, sys_nosys, "send" },	/* 101: OBSOL */
 	{ 0, sys_nosys, "recv" },	/* 102: OBSOL */
 	{ 0, sys_nosys, "sigreturn" },	/* 103: OBSOL */
-	{ 3, sys_nosys, "bind" },	/* 104: UNIMPL */
-	{ 5, sys_nosys, "setsockopt" },	/* 105: UNIMPL */
-	{ 2, sys_nosys, "listen" },	/* 106: UNIMPL */
+	{ 3, (sy_call_t *)sys_bind, "bind" },	/* 104 */
+	{ 5, (sy_call_t *)sys_setsockopt, "setsockopt" },	/* 105 */
+	{ 2, (sy_call_t *)sys_listen, "listen" },	/* 106 */
 	{ 0, sys_nosys, "vtimes" },	/* 107: OBSOL */
 	{ 0, sys_nosys, "sigvec" },	/* 108: OBSOL */
 	{ 0, sys_nosys, "sigblock" },	/* 109: OBSOL */
@@ -130,7 +130,7 @@ struct sysent sysent[SYS_MAXSYSCALL] = {
 	{ 0, sys_nosys, "vtrace" },	/* 115: OBSOL */
 	{ 2, (sy_call_t *)sys_gettimeofday, "gettimeofday" },	/* 116 */
 	{ 2, sys_nosys, "getrusage" },	/* 117: UNIMPL */
-	{ 5, sys_nosys, "getsockopt" },	/* 118: UNIMPL */
+	{ 5, (sy_call_t *)sys_getsockopt, "getsockopt" },	/* 118 */
 	{ 0, sys_nosys, "#119" },	/* 119: RESERVED */
 	{ 3, (sy_call_t *)sys_readv, "readv" },	/* 120 */
 	{ 3, (sy_call_t *)sys_writev, "writev" },	/* 121 */
@@ -145,9 +145,9 @@ struct sysent sysent[SYS_MAXSYSCALL] = {
 	{ 0, sys_nosys, "ftruncate" },	/* 130: OBSOL */
 	{ 2, sys_nosys, "flock" },	/* 131: UNIMPL */
 	{ 2, (sy_call_t *)sys_mkfifo, "mkfifo" },	/* 132 */
-	{ 6, sys_nosys, "sendto" },	/* 133: UNIMPL */
-	{ 2, sys_nosys, "shutdown" },	/* 134: UNIMPL */
-	{ 4, sys_nosys, "socketpair" },	/* 135: UNIMPL */
+	{ 6, (sy_call_t *)sys_sendto, "sendto" },	/* 133 */
+	{ 2, (sy_call_t *)sys_shutdown, "shutdown" },	/* 134 */
+	{ 4, (sy_call_t *)sys_socketpair, "socketpair" },	/* 135 */
 	{ 2, (sy_call_t *)sys_mkdir, "mkdir" },	/* 136 */
 	{ 1, (sy_call_t *)sys_rmdir, "rmdir" },	/* 137 */
 	{ 2, sys_nosys, "utimes" },	/* 138: UNIMPL */
@@ -343,7 +343,7 @@ struct sysent sysent[SYS_MAXSYSCALL] = {
 	{ 0, sys_nosys, "sched_getparam" },	/* 328: UNIMPL */
 	{ 0, sys_nosys, "sched_setscheduler" },	/* 329: UNIMPL */
 	{ 0, sys_nosys, "sched_getscheduler" },	/* 330: UNIMPL */
-	{ 0, sys_nosys, "sched_yield" },	/* 331: UNIMPL */
+	{ 0, (sy_call_t *)sys_sched_yield, "sched_yield" },	/* 331 */
 	{ 1, sys_nosys, "sched_get_priority_max" },	/* 332: UNIMPL */
 	{ 1, sys_nosys, "sched_get_priority_min" },	/* 333: UNIMPL */
 	{ 0, sys_nosys, "sched_rr_get_interval" },	/* 334: UNIMPL */
@@ -357,8 +357,8 @@ struct sysent sysent[SYS_MAXSYSCALL] = {
 	{ 0, sys_nosys, "sigaction" },	/* 342: OBSOL */
 	{ 1, (sy_call_t *)sys_sigpending, "sigpending" },	/* 343 */
 	{ 0, sys_nosys, "sigreturn" },	/* 344: OBSOL */
-	{ 3, sys_nosys, "sigtimedwait" },	/* 345: UNIMPL */
-	{ 2, sys_nosys, "sigwaitinfo" },	/* 346: UNIMPL */
+	{ 3, (sy_call_t *)sys_sigtimedwait, "sigtimedwait" },	/* 345 */
+	{ 2, (sy_call_t *)sys_sigwaitinfo, "sigwaitinfo" },	/* 346 */
 	{ 0, sys_nosys, "__acl_get_file" },	/* 347: UNIMPL */
 	{ 0, sys_nosys, "__acl_set_file" },	/* 348: UNIMPL */
 	{ 0, sys_nosys, "__acl_get_fd" },	/* 349: UNIMPL */
@@ -441,7 +441,7 @@ struct sysent sysent[SYS_MAXSYSCALL] = {
 	{ 0, sys_nosys, "__acl_set_link" },	/* 426: UNIMPL */
 	{ 0, sys_nosys, "__acl_delete_link" },	/* 427: UNIMPL */
 	{ 0, sys_nosys, "__acl_aclcheck_link" },	/* 428: UNIMPL */
-	{ 2, sys_nosys, "sigwait" },	/* 429: UNIMPL */
+	{ 2, (sy_call_t *)sys_sigwait, "sigwait" },	/* 429 */
 	{ 0, sys_nosys, "thr_create" },	/* 430: UNIMPL */
 	{ 1, (sy_call_t *)sys_thr_exit, "thr_exit" },	/* 431 */
 	{ 1, (sy_call_t *)sys_thr_self, "thr_self" },	/* 432 */
@@ -553,7 +553,7 @@ struct sysent sysent[SYS_MAXSYSCALL] = {
 	{ 4, sys_nosys, "bindat" },	/* 538: UNIMPL */
 	{ 4, sys_nosys, "connectat" },	/* 539: UNIMPL */
 	{ 0, sys_nosys, "chflagsat" },	/* 540: UNIMPL */
-	{ 4, sys_nosys, "accept4" },	/* 541: UNIMPL */
+	{ 4, (sy_call_t *)sys_accept4, "accept4" },	/* 541 */
 	{ 2, (sy_call_t *)sys_pipe2, "pipe2" },	/* 542 */
 	{ 0, sys_nosys, "aio_mlock" },	/* 543: UNIMPL */
 	{ 4, sys_nosys, "procctl" },	/* 544: UNIMPL */

@@ -42,6 +42,7 @@
 #include <sys/malloc.h>
 #include <sys/spinlock.h>
 #include <sys/file.h>
+#include <sys/unpcb.h>
 #include <sys/filedesc.h>
 #include <sys/filio.h>
 #include <sys/stat.h>
@@ -198,6 +199,13 @@ fdrop_error(struct file *fp)
 	KASSERT(old > 0, ("fdrop: file %p count underflow", fp));
 	if (old == 1)
 		return (fdrop_last(fp));
+	/*
+	 * A file with copies in flight in SCM_RIGHTS messages lost a
+	 * reference: it may now be reachable only through them, an
+	 * unreachable cycle for the AF_UNIX collector to look at.
+	 */
+	if (atomic_load_int(&fp->f_msgcount) != 0)
+		unp_gc_schedule();
 	return (0);
 }
 

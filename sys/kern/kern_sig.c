@@ -23,6 +23,31 @@
  * Each side writes its flag before it looks at the other's, so at least one
  * of them sees the other.
  *
+ * Waiting: sigtimedwait(2), sigwaitinfo(2) and sigwait(2) (kern_sigtimedwait)
+ * take a signal of a set (normally blocked by the caller) off the pending
+ * sets without running its handler.  The waiter publishes the set in
+ * td_sigwait; a poster treats a waited signal like an unblocked one (it
+ * picks and kicks that thread) and does not drop a default-ignored one
+ * (sigwait(SIGCHLD) must see it).  td_sigmask is never touched, so no
+ * handler can run for a waited signal.  p_spin is held from the pending
+ * check until the waiter is on its sleep queue (ssleep's interlock):
+ *
+ *   waiter                                poster
+ *   lock p_spin; td_sigwait = set
+ *   nothing of set pending
+ *   ssleep: queue on bucket, TDF_SINTR,
+ *   unlock p_spin                         lock p_spin; add to siglist
+ *                                         td_sigwait has it: kick ->
+ *                                         sleep_abort: on a bucket, EINTR
+ *   wakes, lock p_spin, takes it
+ *   td_sigwait = empty; unlock
+ *
+ * A poster that gets p_spin first has added the signal before the waiter
+ * looks; one that gets it after finds the waiter queued.  Either way the
+ * signal is seen.  After the wait the set's signals are blocked again, so
+ * any left pending stay for the next sigwait or for sigprocmask.
+ * Senders are recorded per signal number in p_sigsrc (for siginfo).
+ *
  * Not implemented yet: stop/continue (SIGSTOP, SIGTSTP... are ignored),
  * process groups (kill(0, sig) signals the caller only), sigaltstack,
  * queued real-time signals.
@@ -63,6 +88,9 @@ sigprop(int sig)
 
 void	sleep_abort(struct thread *td);		/* kern_synch.c */
 
+/* The sender of signals the kernel raises itself (SIGPIPE, SIGCHLD...). */
+static const struct sigsrc sigsrc_kernel = { 0, 0, SI_KERNEL };
+
 static int
 sig_ignored(struct proc *p, int sig)
 {
@@ -71,6 +99,45 @@ sig_ignored(struct proc *p, int sig)
 	if (sig == SIGKILL)
 		return (0);
 	return (h == SIG_IGN || (h == SIG_DFL && (sigprop(sig) & SP_IGNORE)));
+}
+
+/* Will td take sig now: unblocked, unmaskable or sig*waited?  p_spin. */
+static int
+sig_wanted(struct thread *td, int sig)
+{
+	return (!SIGISMEMBER(td->td_sigmask, sig) || sig == SIGKILL ||
+	    SIGISMEMBER(td->td_sigwait, sig));
+}
+
+/* Does td block sig or sig*wait for it?  p_spin held. */
+static int
+sig_held(struct thread *td, int sig)
+{
+	return (SIGISMEMBER(td->td_sigmask, sig) ||
+	    SIGISMEMBER(td->td_sigwait, sig));
+}
+
+/*
+ * Drop a newly posted sig at once?  Ignored signals go, except one that is
+ * ignored only by default (SIGCHLD, SIGIO...) while td (td NULL: any thread
+ * of p) blocks it or waits for it: sigwait(SIGCHLD) must still see it.
+ * Once unblocked it is discarded by sig_take_locked.  p_spin held.
+ */
+static int
+sig_discard(struct proc *p, struct thread *td, int sig)
+{
+	struct thread *td2;
+
+	if (!sig_ignored(p, sig))
+		return (0);
+	if (p->p_sigacts[_SIG_IDX(sig)].sa_handler != SIG_DFL)
+		return (1);			/* SIG_IGN */
+	if (td != NULL)
+		return (!sig_held(td, sig));
+	TAILQ_FOREACH(td2, &p->p_threads, td_plist)
+		if (sig_held(td2, sig))
+			return (0);
+	return (1);
 }
 
 void
@@ -113,20 +180,21 @@ tdsignal_locked_kick(struct thread *td)
 		lapic_ipi(td->td_gd->gd_apicid, IDT_IPI_WAKEUP);
 }
 
-void
-psignal(struct proc *p, int sig)
+static void
+psignal_src(struct proc *p, int sig, const struct sigsrc *src)
 {
 	struct thread *td, *target = NULL;
 
 	KASSERT(_SIG_VALID(sig), ("psignal: bad signal %d", sig));
 	spin_lock(&p->p_spin);
-	if (p->p_state != PRS_NORMAL || sig_ignored(p, sig)) {
+	if (p->p_state != PRS_NORMAL || sig_discard(p, NULL, sig)) {
 		spin_unlock(&p->p_spin);
 		return;
 	}
 	SIGADDSET(p->p_siglist, sig);
+	p->p_sigsrc[_SIG_IDX(sig)] = *src;
 	TAILQ_FOREACH(td, &p->p_threads, td_plist) {
-		if (!SIGISMEMBER(td->td_sigmask, sig) || sig == SIGKILL) {
+		if (sig_wanted(td, sig)) {
 			target = td;
 			break;
 		}
@@ -137,14 +205,21 @@ psignal(struct proc *p, int sig)
 }
 
 void
+psignal(struct proc *p, int sig)
+{
+	psignal_src(p, sig, &sigsrc_kernel);
+}
+
+void
 tdsignal(struct thread *td, int sig)
 {
 	struct proc *p = td->td_proc;
 
 	spin_lock(&p->p_spin);
-	if (!sig_ignored(p, sig)) {
+	if (!sig_discard(p, td, sig)) {
 		SIGADDSET(td->td_siglist, sig);
-		if (!SIGISMEMBER(td->td_sigmask, sig) || sig == SIGKILL)
+		p->p_sigsrc[_SIG_IDX(sig)] = sigsrc_kernel;
+		if (sig_wanted(td, sig))
 			tdsignal_locked_kick(td);
 	}
 	spin_unlock(&p->p_spin);
@@ -436,12 +511,12 @@ sys_sigsuspend(struct thread *td, struct sigsuspend_args *uap)
 }
 
 static int
-kill_one(struct proc *p, int sig)
+kill_one(struct proc *p, int sig, const struct sigsrc *src)
 {
 	if (p->p_state != PRS_NORMAL)
 		return (ESRCH);
 	if (sig != 0)
-		psignal(p, sig);
+		psignal_src(p, sig, src);
 	return (0);
 }
 
@@ -449,6 +524,7 @@ int
 sys_kill(struct thread *td, struct kill_args *uap)
 {
 	struct proc *self = td->td_proc, *p;
+	struct sigsrc src = { self->p_pid, self->p_ucred.cr_uid, SI_USER };
 	int sig = uap->signum, error = ESRCH;
 
 	if (sig < 0 || sig > _SIG_MAXSIG)
@@ -457,22 +533,219 @@ sys_kill(struct thread *td, struct kill_args *uap)
 		spin_lock(&proctree_lock);
 		LIST_FOREACH(p, &allproc, p_list)
 			if (p->p_pid == uap->pid) {
-				error = kill_one(p, sig);
+				error = kill_one(p, sig, &src);
 				break;
 			}
 		spin_unlock(&proctree_lock);
 		return (error);
 	}
 	if (uap->pid == 0 || uap->pid < -1)	/* no process groups yet */
-		return (kill_one(self, sig));
+		return (kill_one(self, sig, &src));
 	spin_lock(&proctree_lock);
 	LIST_FOREACH(p, &allproc, p_list) {
 		if (p == initproc || p == self || p->p_state != PRS_NORMAL)
 			continue;
-		kill_one(p, sig);
+		kill_one(p, sig, &src);
 	}
 	spin_unlock(&proctree_lock);
 	if (sig != 0)
-		psignal(self, sig);
+		psignal_src(self, sig, &src);
 	return (0);		/* the caller itself was signalled */
+}
+
+/*
+ * sigtimedwait(2), sigwaitinfo(2), sigwait(2): see "Waiting" at the top.
+ */
+#define SIGWAIT_NS	1000000000L
+#define SIGWAIT_MAXSEC	(1L << 31)	/* longer is forever, near enough */
+
+struct sigwait_ts {			/* user's struct timespec */
+	int64_t		tv_sec;
+	long		tv_nsec;
+};
+
+/*
+ * Take one pending signal of set for td, thread-directed first, and fill
+ * *si from its sender record; 0 if none.  p_spin held.
+ */
+static int
+sigwait_take_locked(struct thread *td, const sigset_t *set, siginfo_t *si)
+{
+	struct proc *p = td->td_proc;
+	const struct sigsrc *src;
+
+	for (int sig = 1; sig <= _SIG_MAXSIG; sig++) {
+		if (!SIGISMEMBER(*set, sig))
+			continue;
+		if (SIGISMEMBER(td->td_siglist, sig))
+			SIGDELSET(td->td_siglist, sig);
+		else if (SIGISMEMBER(p->p_siglist, sig))
+			SIGDELSET(p->p_siglist, sig);
+		else
+			continue;
+		src = &p->p_sigsrc[_SIG_IDX(sig)];
+		memset(si, 0, sizeof(*si));
+		si->si_signo = sig;
+		si->si_code = src->ss_code;
+		si->si_pid = src->ss_pid;
+		si->si_uid = src->ss_uid;
+		return (sig);
+	}
+	return (0);
+}
+
+/* ns -> sleep ticks: rounded up, capped (the caller loops to the end). */
+static int
+sigwait_ticks(uint64_t ns)
+{
+	uint64_t t = ns / (SIGWAIT_NS / hz) + 1;
+
+	return (t > (uint64_t)hz * 3600 ? hz * 3600 : (int)t);
+}
+
+/*
+ * Wait for a signal of set (SIGKILL and SIGSTOP are left out) and take it
+ * into *si.  timeout NULL waits forever.  0, EAGAIN (time is up), EINVAL
+ * (bad timeout, checked only when nothing is pending), EINTR, or ERESTART
+ * (another signal with an SA_RESTART handler; only without a timeout).
+ */
+static int
+kern_sigtimedwait(struct thread *td, sigset_t set, siginfo_t *si,
+    const struct sigwait_ts *timeout)
+{
+	struct proc *p = td->td_proc;
+	uint64_t deadline = 0, now;
+	int error = 0, badtime = 0, timo;
+
+	SIGDELSET(set, SIGKILL);
+	SIGDELSET(set, SIGSTOP);
+	if (timeout != NULL) {
+		if (timeout->tv_nsec < 0 || timeout->tv_nsec >= SIGWAIT_NS)
+			badtime = 1;
+		else if (timeout->tv_sec >= SIGWAIT_MAXSEC)
+			timeout = NULL;
+		else
+			deadline = nanouptime() + timeout->tv_nsec +
+			    (timeout->tv_sec > 0 ?
+			    (uint64_t)timeout->tv_sec * SIGWAIT_NS : 0);
+	}
+	spin_lock(&p->p_spin);
+	td->td_sigwait = set;
+	for (;;) {
+		if (sigwait_take_locked(td, &set, si) != 0) {
+			error = 0;
+			break;
+		}
+		if (error != 0)			/* another signal came */
+			break;
+		timo = 0;
+		if (timeout != NULL) {
+			if (badtime) {
+				error = EINVAL;
+				break;
+			}
+			now = nanouptime();
+			if (now >= deadline) {
+				error = EAGAIN;
+				break;
+			}
+			timo = sigwait_ticks(deadline - now);
+		}
+		error = ssleep(&td->td_sigwait, &p->p_spin, PCATCH, "sigwait",
+		    timo);
+		if (error == EINTR || error == ERESTART) {
+			/*
+			 * Aborted: for a signal of set (taken above) or for
+			 * another one, which sig_sleep_check reports (set's
+			 * signals are blocked, so it does not see them).
+			 */
+			spin_unlock(&p->p_spin);
+			error = sig_sleep_check(td);
+			spin_lock(&p->p_spin);
+		} else
+			error = 0;	/* a tick: the deadline decides */
+	}
+	SIGEMPTYSET(td->td_sigwait);
+	spin_unlock(&p->p_spin);
+	if (error == ERESTART && timeout != NULL)
+		error = EINTR;			/* a timeout is not restarted */
+	return (error);
+}
+
+/*
+ * Copy the caller's set and probe the result address, so that a bad
+ * pointer fails with EFAULT before a signal is taken (and lost).
+ */
+static int
+sigwait_args_in(const void *uset, sigset_t *set, void *uout, size_t outlen)
+{
+	siginfo_t zero;
+	int error;
+
+	KASSERT(outlen <= sizeof(zero), ("sigwait_args_in: %zu", outlen));
+	if ((error = copyin(uset, set, sizeof(*set))) != 0)
+		return (error);
+	memset(&zero, 0, sizeof(zero));
+	if (uout != NULL)
+		error = copyout(&zero, uout, outlen);
+	return (error);
+}
+
+static int
+sigwaitinfo_common(struct thread *td, const sigset_t *uset, void *uinfo,
+    const struct sigwait_ts *timeout)
+{
+	sigset_t set;
+	siginfo_t si;
+	int error;
+
+	error = sigwait_args_in(uset, &set, uinfo, sizeof(si));
+	if (error == 0)
+		error = kern_sigtimedwait(td, set, &si, timeout);
+	if (error == 0 && uinfo != NULL)
+		error = copyout(&si, uinfo, sizeof(si));
+	if (error == 0)
+		td->td_retval[0] = si.si_signo;
+	return (error);
+}
+
+int
+sys_sigtimedwait(struct thread *td, struct sigtimedwait_args *uap)
+{
+	struct sigwait_ts ts;
+	int error;
+
+	if (uap->timeout != NULL &&
+	    (error = copyin(uap->timeout, &ts, sizeof(ts))) != 0)
+		return (error);
+	return (sigwaitinfo_common(td, uap->set, uap->info,
+	    uap->timeout != NULL ? &ts : NULL));
+}
+
+int
+sys_sigwaitinfo(struct thread *td, struct sigwaitinfo_args *uap)
+{
+	return (sigwaitinfo_common(td, uap->set, uap->info, NULL));
+}
+
+/*
+ * sigwait returns the error number as its value (libc's sigwait() in
+ * gen/signal.c retries EINTR, after the interrupting handler has run).
+ */
+int
+sys_sigwait(struct thread *td, struct sigwait_args *uap)
+{
+	sigset_t set;
+	siginfo_t si;
+	int error;
+
+	error = sigwait_args_in(uap->set, &set, uap->sig, sizeof(int));
+	if (error == 0)
+		error = kern_sigtimedwait(td, set, &si, NULL);
+	if (error == ERESTART)
+		error = EINTR;
+	if (error == 0)
+		error = copyout(&si.si_signo, uap->sig, sizeof(si.si_signo));
+	td->td_retval[0] = error;
+	return (0);
 }

@@ -969,15 +969,17 @@ sysctl_netisr_stats(SYSCTL_HANDLER_ARGS)
 	struct sysctl_sbuf sb;
 	struct netisr_stats st;
 
-	sysctl_sbuf_init(&sb, 256 + 128 * ncpus);
-	sysctl_sbuf_printf(&sb, "%4s %12s %12s %10s %12s %10s %10s\n", "CPU",
-	    "DISPATCHED", "INLINE", "SYNC", "QUEUED", "FORWARDS", "REPLIES");
+	sysctl_sbuf_init(&sb, 256 + 160 * ncpus);
+	sysctl_sbuf_printf(&sb, "%4s %12s %12s %10s %12s %10s %10s %8s %8s\n",
+	    "CPU", "DISPATCHED", "INLINE", "SYNC", "QUEUED", "FORWARDS",
+	    "REPLIES", "CHASES", "MOVES");
 	for (int cpu = 0; cpu < ncpus; cpu++) {
 		if (netisr_stats(cpu, &st) != 0)
 			continue;
 		sysctl_sbuf_printf(&sb, "%4d %12lu %12lu %10lu %12lu %10lu "
-		    "%10lu\n", cpu, st.ns_dispatched, st.ns_inline, st.ns_sync,
-		    st.ns_queued, st.ns_forwards, st.ns_replies);
+		    "%10lu %8lu %8lu\n", cpu, st.ns_dispatched, st.ns_inline,
+		    st.ns_sync, st.ns_queued, st.ns_forwards, st.ns_replies,
+		    st.ns_chases, st.ns_moves);
 	}
 	return (sysctl_sbuf_finish(&sb, req));
 }

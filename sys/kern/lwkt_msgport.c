@@ -565,6 +565,22 @@ lwkt_msg_receive_inline(lwkt_port_t port, lwkt_msg_t msg)
 	msg->ms_state = MSGS_RECEIVED;
 }
 
+/*
+ * A handler that runs another handler itself (the socket layer's
+ * so_pru_X_direct: the caller already owns what the message names):
+ * the message goes straight from idle to received, as if port's thread
+ * had taken it, without being queued.  The handler replies as usual.
+ */
+void
+lwkt_msg_receive_direct(lwkt_port_t port, lwkt_msg_t msg)
+{
+	KASSERT(port->mp_td == curthread || port->mp_dosync != NULL,
+	    ("lwkt_msg_receive_direct: %s does not serve port %s",
+	    curthread->td_comm, port->mp_name));
+	msg_begin_send(port, msg, "lwkt_msg_receive_direct");
+	msg->ms_state = MSGS_RECEIVED;
+}
+
 void
 lwkt_forwardmsg(lwkt_port_t port, lwkt_msg_t msg)
 {

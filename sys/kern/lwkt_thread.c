@@ -50,6 +50,7 @@
 #include <sys/thread2.h>
 #include <sys/malloc.h>
 #include <sys/msgport.h>
+#include <sys/sysproto.h>
 #include <machine/atomic.h>
 #include <machine/cpufunc.h>
 #include <machine/md_var.h>
@@ -398,4 +399,12 @@ lwkt_thread_foreach(void (*fn)(struct thread *, void *), void *arg)
 	LIST_FOREACH(td, &alltd, td_allq)
 		fn(td, arg);
 	spin_unlock(&alltd_lock);
+}
+
+/* sched_yield(2): let every other runnable thread of this CPU go first. */
+int
+sys_sched_yield(struct thread *td, struct sched_yield_args *uap)
+{
+	lwkt_yield();
+	return (0);
 }

@@ -336,5 +336,7 @@ netisr_stats(int cpu, struct netisr_stats *st)
 	st->ns_queued = atomic_load_ptr(&port->mp_cnt_put);
 	st->ns_forwards = atomic_load_ptr(&port->mp_cnt_forward);
 	st->ns_replies = atomic_load_ptr(&port->mp_cnt_reply);
+	st->ns_chases = atomic_load_ptr(&ni->ni_cnt_chase);
+	st->ns_moves = atomic_load_ptr(&ni->ni_cnt_move);
 	return (0);
 }

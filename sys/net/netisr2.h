@@ -41,6 +41,11 @@ struct netisr_cpu {
 	uint64_t	ni_cnt_dispatch; /* [a] handlers run for N */
 	uint64_t	ni_cnt_inline;	/* [a] of which without queueing */
 	uint64_t	ni_cnt_sync;	/* [a] lwkt_domsg requests to N */
+	uint64_t	ni_cnt_chase;	/* [a] socket messages N passed on to
+					   their socket's new owner */
+	uint64_t	ni_cnt_move;	/* [a] sockets N handed to another */
+	void		*ni_unpark_so;	/* [n] socket whose parked requests
+					   N is running (netmsg.c) */
 } __cachealign;
 
 extern struct netisr_cpu netisr_cpus[MAXCPU];
@@ -109,6 +114,9 @@ struct netisr_stats {
 	uint64_t	ns_queued;	/* messages queued on its port */
 	uint64_t	ns_forwards;	/* received by it, then forwarded */
 	uint64_t	ns_replies;	/* replies delivered to its port */
+	uint64_t	ns_chases;	/* socket messages chased to the
+					   socket's new owner */
+	uint64_t	ns_moves;	/* sockets moved away from it */
 };
 int	netisr_stats(int cpu, struct netisr_stats *st);	/* 0 or EINVAL */
 

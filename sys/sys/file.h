@@ -20,6 +20,7 @@
  *   [a] atomic operations only
  *   [o] the file's offset lock f_offlock (held across a read or write
  *       that uses and advances the shared offset)
+ *   [L] the AF_UNIX domain's unp_spin (kern/uipc_usrreq.c)
  *
  * Socket layer (next issue): DTYPE_SOCKET files carry the socket in
  * f_data and socketops in f_ops; fo_close is soclose() (drops the
@@ -42,6 +43,7 @@
 
 #ifdef _KERNEL
 #include <sys/lock.h>
+#include <sys/queue.h>
 
 struct file;
 struct stat;
@@ -83,6 +85,14 @@ struct file {
 	struct vnode	*f_vnode;	/* [I] DTYPE_VNODE: referenced vnode */
 	struct lock	f_offlock;	/* serialises users of f_offset */
 	off_t		f_offset;	/* [o] */
+	/*
+	 * SCM_RIGHTS (kern/uipc_usrreq.c): copies of this file inside
+	 * control messages not yet received, and, for an AF_UNIX socket
+	 * with copies in flight, its place on the garbage collector's
+	 * list ([L]: uipc_usrreq.c's unp_spin).
+	 */
+	volatile u_int	f_msgcount;	/* [a] */
+	LIST_ENTRY(file) f_unplink;	/* [L] */
 };
 
 extern struct fileops badfileops;	/* a file not yet finit()ed */

@@ -51,6 +51,7 @@ const char *lwkt_msg_state_name(int state);
  * returns at once when the handler replied).
  */
 void	lwkt_msg_receive_inline(lwkt_port_t port, lwkt_msg_t msg);
+void	lwkt_msg_receive_direct(lwkt_port_t port, lwkt_msg_t msg);
 
 /* Port kind predicates, for assertions. */
 int	lwkt_port_is_thread(lwkt_port_t port);

@@ -41,6 +41,16 @@ struct sigacts_entry {
 	int		sa_flags;
 };
 
+/*
+ * Who posted a pending signal, for sigwaitinfo/sigtimedwait's siginfo.  One
+ * record per signal number (signals do not queue): the latest post wins.
+ */
+struct sigsrc {
+	int32_t		ss_pid;		/* sender, 0: the kernel */
+	uint32_t	ss_uid;
+	int		ss_code;	/* SI_USER, SI_KERNEL */
+};
+
 struct rlimit_k {
 	int64_t		rlim_cur;
 	int64_t		rlim_max;
@@ -65,6 +75,7 @@ struct proc {
 	sigset_t	p_siglist;	/* [p] pending for the process */
 	sigset_t	p_sigignore;	/* [p] */
 	sigset_t	p_sigcatch;	/* [p] */
+	struct sigsrc	p_sigsrc[128];	/* [p] sender of each pending signal */
 	struct rlimit_k	p_rlimit[RLIM_NLIMITS_K]; /* [p] */
 	TAILQ_HEAD(, thread) p_threads;	/* [p] */
 	int		p_nthreads;	/* [p] */

@@ -22,11 +22,13 @@
 #define SPINRANK_TEST_OUTER	10	/* ktest lock-order cases */
 #define SPINRANK_TEST_INNER	11
 #define SPINRANK_FILEDESC	14	/* a process's descriptor table */
-#define SPINRANK_SOQ		20	/* listening socket accept queues */
+#define SPINRANK_SOLIST		20	/* the list of all sockets (sysctl) */
+#define SPINRANK_UNP		22	/* AF_UNIX in-flight and referrer lists */
 #define SPINRANK_SOCKBUF	30	/* socket buffers */
 #define SPINRANK_TTY		31	/* the console terminal */
 #define SPINRANK_PIPE		32	/* a pipe pair */
 #define SPINRANK_VNODE		33	/* a vnode's fields */
+#define SPINRANK_SOQ		34	/* a listener's accept queues (leaf) */
 #define SPINRANK_LOCKMGR	35	/* sleep-lock interlock */
 #define SPINRANK_UMTX		36	/* _umtx_op wait buckets */
 #define SPINRANK_PROCTREE	37	/* process tree, pids */

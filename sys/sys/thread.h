@@ -69,6 +69,7 @@ struct thread {
 	sigset_t	td_sigmask;	/* [p] blocked signals */
 	sigset_t	td_siglist;	/* [p] signals pending for this thread */
 	sigset_t	td_oldsigmask;	/* [c] mask to restore (TDP_OLDMASK) */
+	sigset_t	td_sigwait;	/* [p] sig*wait(2) set, or empty */
 	TAILQ_ENTRY(thread) td_plist;	/* [p] on p_threads */
 	struct savefpu	*td_fpu;	/* [c] FPU/SSE state while in kernel */
 	uint64_t	td_fsbase;	/* [c] user %fs base (TLS) */

@@ -6,6 +6,7 @@
 #include <sys/types.h>
 #include <errno.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -141,11 +142,40 @@ ATF_TC_BODY(pthread_self_matches_create_and_differs, tc)
 	ATF_REQUIRE(!pthread_equal(t, pthread_self()));
 }
 
+/*
+ * sched_yield() is a real yield: a thread spinning on it lets the other
+ * thread of its CPU run (this once returned ENOSYS, and such a spin could
+ * keep a netisr off its CPU).
+ */
+static volatile int yield_flag;
+
+static void *
+yield_setter(void *arg)
+{
+	(void)arg;
+	yield_flag = 1;
+	return (NULL);
+}
+
+ATF_TC_WITHOUT_HEAD(sched_yield_returns_0_and_lets_others_run);
+ATF_TC_BODY(sched_yield_returns_0_and_lets_others_run, tc)
+{
+	pthread_t t;
+
+	ATF_REQUIRE_EQ(sched_yield(), 0);
+	yield_flag = 0;
+	ATF_REQUIRE_EQ(pthread_create(&t, NULL, yield_setter, NULL), 0);
+	while (!yield_flag)
+		ATF_REQUIRE_EQ(sched_yield(), 0);
+	ATF_REQUIRE_EQ(pthread_join(t, NULL), 0);
+}
+
 ATF_TP_ADD_TCS(tp)
 {
 	ATF_TP_ADD_TC(tp, mutex_counts_every_increment);
 	ATF_TP_ADD_TC(tp, condvar_producers_consumers_lose_nothing);
 	ATF_TP_ADD_TC(tp, errno_is_per_thread);
 	ATF_TP_ADD_TC(tp, pthread_self_matches_create_and_differs);
+	ATF_TP_ADD_TC(tp, sched_yield_returns_0_and_lets_others_run);
 	return (atf_no_error());
 }

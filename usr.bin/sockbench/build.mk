@@ -1,0 +1,3 @@
+# /usr/bin/sockbench
+PROG	:= sockbench
+BINDIR	:= /usr/bin

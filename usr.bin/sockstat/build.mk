@@ -1,0 +1,3 @@
+# /usr/bin/sockstat
+PROG	:= sockstat
+BINDIR	:= /usr/bin
