@@ -35,7 +35,18 @@ union control {
 
 /* Sends one byte (or data) with n descriptors in one SCM_RIGHTS message. */
 static ssize_t
+send_fds_flags(int s, const int *fds, int n, const void *data, size_t len,
+    int flags);
+
+static ssize_t
 send_fds(int s, const int *fds, int n, const void *data, size_t len)
+{
+	return (send_fds_flags(s, fds, n, data, len, 0));
+}
+
+static ssize_t
+send_fds_flags(int s, const int *fds, int n, const void *data, size_t len,
+    int flags)
 {
 	union control ctl;
 	struct cmsghdr *cm;
@@ -56,7 +67,7 @@ send_fds(int s, const int *fds, int n, const void *data, size_t len)
 	cm->cmsg_level = SOL_SOCKET;
 	cm->cmsg_type = SCM_RIGHTS;
 	memcpy(CMSG_DATA(cm), fds, sizeof(int) * n);
-	return (sendmsg(s, &msg, 0));
+	return (sendmsg(s, &msg, flags));
 }
 
 /*
@@ -139,6 +150,30 @@ SOCKET_TC(scm_rights_passes_a_descriptor)
 	ATF_REQUIRE_EQ(close(fd), 0);
 	ATF_REQUIRE_EQ(read(p[0], &fl, 1), 0);	/* that was the last writer */
 	ATF_REQUIRE_EQ(close(p[0]), 0);
+	close_pair(sv);
+}
+
+/*
+ * A send refused before its descriptors were taken (MSG_OOB: AF_UNIX has
+ * no urgent data) drops the message as the user wrote it: descriptor
+ * numbers, not files.  (Once it was handed to the collector as files:
+ * a page fault in the unp_gc thread.)
+ */
+SOCKET_TC(scm_rights_with_MSG_OOB_EOPNOTSUPP_leaves_descriptors_alone)
+{
+	int sv[2], p[2];
+	char c;
+
+	unix_pair(SOCK_STREAM, sv);
+	ATF_REQUIRE_EQ(pipe(p), 0);
+	ATF_REQUIRE_ERRNO(EOPNOTSUPP,
+	    send_fds_flags(sv[0], p, 2, NULL, 0, MSG_OOB) == -1);
+	ATF_REQUIRE_EQ(write(p[1], "z", 1), 1);
+	ATF_REQUIRE_EQ(read(p[0], &c, 1), 1);
+	ATF_REQUIRE_EQ(c, 'z');
+	ATF_REQUIRE_EQ(sysctl_long("kern.ipc.unp_inflight"), 0);
+	close(p[0]);
+	close(p[1]);
 	close_pair(sv);
 }
 
@@ -799,6 +834,7 @@ SOCKET_TC(getpeereid_on_socketpair_is_own_ids)
 ATF_TP_ADD_TCS(tp)
 {
 	ATF_TP_ADD_TC(tp, scm_rights_passes_a_descriptor);
+	ATF_TP_ADD_TC(tp, scm_rights_with_MSG_OOB_EOPNOTSUPP_leaves_descriptors_alone);
 	ATF_TP_ADD_TC(tp, scm_rights_passes_several_descriptors_in_order);
 	ATF_TP_ADD_TC(tp,
 	    received_descriptor_is_a_new_number_for_the_same_file);
