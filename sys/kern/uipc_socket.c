@@ -298,7 +298,7 @@ soq_takefirst(struct socket *head)
 		return (NULL);
 	TAILQ_REMOVE(&head->so_comp, so, so_qlist);
 	head->so_qlen--;
-	so->so_state &= ~SS_COMP;
+	atomic_clear_int(&so->so_state, SS_COMP);
 	so->so_head = NULL;
 	return (so);
 }
@@ -1046,7 +1046,7 @@ soclose_listener(struct socket *head)
 	while ((so = TAILQ_FIRST(&head->so_incomp)) != NULL) {
 		TAILQ_REMOVE(&head->so_incomp, so, so_qlist);
 		head->so_incqlen--;
-		so->so_state &= ~SS_INCOMP;
+		atomic_clear_int(&so->so_state, SS_INCOMP);
 		so->so_head = NULL;
 		TAILQ_INSERT_TAIL(&gone, so, so_qlist);
 	}

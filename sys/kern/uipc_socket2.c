@@ -631,6 +631,22 @@ sowwakeup(struct socket *so)
 /* ---- State changes (the owner) -------------------------------------- */
 
 /*
+ * so_state is written by the owner, except SS_INCOMP/SS_COMP, which
+ * accept() and a closing listener clear under the head's so_qlock: so
+ * every write is an atomic bit operation, or a concurrent clear of
+ * SS_COMP could be undone by the owner's read-modify-write (a freed
+ * socket still marked queued; stress connect_racing_close at 10x).
+ */
+static void
+so_state_change(struct socket *so, u_int clear, u_int set)
+{
+	KASSERT(((clear | set) & (SS_INCOMP | SS_COMP)) == 0,
+	    ("so_state_change: socket %p: queue bits %#x", so, clear | set));
+	atomic_clear_int(&so->so_state, clear);
+	atomic_set_int(&so->so_state, set);
+}
+
+/*
  * so_state changes under so_rcv's lock: soconnect() waits for
  * SS_ISCONNECTING to clear with that lock as the interlock.
  */
@@ -639,7 +655,7 @@ so_setstate(struct socket *so, u_int clear, u_int set)
 {
 	ASSERT_SO_OWNER(so);
 	SOCKBUF_LOCK(&so->so_rcv);
-	so->so_state = (so->so_state & ~clear) | set;
+	so_state_change(so, clear, set);
 	SOCKBUF_UNLOCK(&so->so_rcv);
 	wakeup(&so->so_state);
 }
@@ -670,8 +686,8 @@ soisconnected(struct socket *so)
 		if (so->so_head == head && (so->so_state & SS_INCOMP)) {
 			TAILQ_REMOVE(&head->so_incomp, so, so_qlist);
 			head->so_incqlen--;
-			so->so_state &= ~SS_INCOMP;
-			so->so_state |= SS_COMP;
+			atomic_clear_int(&so->so_state, SS_INCOMP);
+			atomic_set_int(&so->so_state, SS_COMP);
 			TAILQ_INSERT_TAIL(&head->so_comp, so, so_qlist);
 			head->so_qlen++;
 			queued = 1;
@@ -701,7 +717,7 @@ so_setdisconnected(struct socket *so, u_int clear, u_int set)
 	sowwakeup_locked(so);
 	SOCKBUF_LOCK(&so->so_rcv);
 	so->so_rcv.sb_state |= SBS_CANTRCVMORE;
-	so->so_state = (so->so_state & ~clear) | set;
+	so_state_change(so, clear, set);
 	sorwakeup_locked(so);
 	wakeup(&so->so_state);
 }
@@ -773,11 +789,11 @@ soqinsert(struct socket *head, struct socket *so, int connstatus)
 	soref(head);
 	so->so_head = head;
 	if (connstatus) {
-		so->so_state |= SS_COMP;
+		atomic_set_int(&so->so_state, SS_COMP);
 		TAILQ_INSERT_TAIL(&head->so_comp, so, so_qlist);
 		head->so_qlen++;
 	} else {
-		so->so_state |= SS_INCOMP;
+		atomic_set_int(&so->so_state, SS_INCOMP);
 		TAILQ_INSERT_TAIL(&head->so_incomp, so, so_qlist);
 		head->so_incqlen++;
 	}
@@ -825,7 +841,7 @@ sonewconn(struct socket *head, int connstatus)
 		return (NULL);
 	}
 	if (connstatus) {
-		so->so_state |= connstatus;
+		atomic_set_int(&so->so_state, connstatus);
 		sorwakeup(head);
 		wakeup(&head->so_comp);
 	}

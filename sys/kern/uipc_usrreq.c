@@ -380,7 +380,7 @@ unp_clear_connected(struct socket *so)
 {
 	ASSERT_SO_OWNER(so);
 	SOCKBUF_LOCK(&so->so_rcv);
-	so->so_state &= ~SS_ISCONNECTED;
+	atomic_clear_int(&so->so_state, SS_ISCONNECTED);
 	SOCKBUF_UNLOCK(&so->so_rcv);
 }
 

@@ -153,7 +153,9 @@ struct socket {
 	void		*so_pcb;	/* [p] protocol control block */
 	volatile u_int	so_options;	/* [u] SO_* bits */
 	volatile u_int	so_ustate;	/* [u] SS_NBIO, SS_ASYNC, ... */
-	u_int		so_state;	/* [p] SS_ISCONNECTED, ... */
+	volatile u_int	so_state;	/* [p] SS_ISCONNECTED, ...; written
+					   with atomic bit operations (the
+					   [q] bits SS_INCOMP/SS_COMP too) */
 	volatile int	so_error;	/* [a] consumed by exchange with 0 */
 	volatile int	so_linger;	/* [u] SO_LINGER seconds */
 	u_long		so_oobmark;	/* [p] stream index of the OOB mark */
