@@ -238,7 +238,6 @@ socreate(int dom, struct socket **aso, int type, int proto,
 	}
 	cpu = pr->pr_initcpu != NULL ? pr->pr_initcpu(so) : mycpuid;
 	so->so_port = netisr_cpuport(cpu);
-	so->so_cpu0 = cpu;
 	error = so_pru_attach(so, proto, td);
 	if (error != 0) {
 		KASSERT(so->so_pcb == NULL,

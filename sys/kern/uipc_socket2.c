@@ -821,7 +821,6 @@ sonewconn(struct socket *head, int connstatus)
 	so->so_port = head->so_port;
 	so->so_cred = head->so_cred;
 	so->so_pid = head->so_pid;
-	so->so_cpu0 = head->so_cpu0;
 	so->so_options = head->so_options & ~SO_ACCEPTCONN;
 	so->so_linger = head->so_linger;
 	so->so_ustate = SS_NOFDREF;

@@ -193,7 +193,6 @@ struct socket {
 
 	struct ucred	so_cred;	/* [I] creator's credentials */
 	pid_t		so_pid;		/* [I] creator, 0: kernel */
-	int		so_cpu0;	/* [I] CPU of the first owner */
 	LIST_ENTRY(socket) so_all;	/* [solist] every socket (sysctl) */
 	u_int		so_gen;		/* [I] allocation number */
 };

@@ -145,7 +145,6 @@ kt_socket(int cpu)
 
 	so = soalloc(&kt_protosw, SOCK_DGRAM, M_WAITOK);
 	so->so_port = netisr_cpuport(cpu);
-	so->so_cpu0 = cpu;
 	if (so_pru_attach(so, 0, NULL) != 0) {
 		sorele(so);
 		return (NULL);
